@@ -1,0 +1,20 @@
+print([x * x for x in range(6)])
+print([x for x in range(20) if x % 3 == 0 if x % 2 == 0])
+print([(x, y) for x in range(3) for y in range(x)])
+print({x: x ** 2 for x in range(4)})
+print({c for c in "mississippi"} == set("misp"))
+print(sorted({c for c in "mississippi"}))
+g = (x + 1 for x in range(3))
+print(type(g).__name__, list(g), list(g))
+print(sum(x for x in range(101)))
+print([[j for j in range(i)] for i in range(4)])
+x = 10
+print([x for x in range(3)], x)
+funcs = [lambda: i for i in range(3)]
+print([f() for f in funcs])
+funcs = [lambda i=i: i for i in range(3)]
+print([f() for f in funcs])
+print([y for x in [[1, 2], [3]] for y in x])
+print(dict((k, v) for k, v in zip("ab", [1, 2])))
+print([n for n in range(10) if (sq := n * n) > 20], sq)
+print(max(len(w) for w in ["a", "abc", "ab"]))

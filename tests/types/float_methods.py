@@ -1,0 +1,11 @@
+print(float("1.5"), float(" -2.5e3 "), float("inf"), float("-Infinity"), float("nan"), float("1_0.5"), float(7))
+print((0.5).as_integer_ratio(), (2.5).hex(), float.fromhex("0x1.8p1"), (1.0).is_integer())
+print(round(2.5), round(3.5), round(-2.5), round(2.675, 2), round(1.23456, 3), round(1e20, -5), round(0.5))
+print(type(round(2.5)), type(round(2.5, 1)), round(123.456, -1))
+import math
+print(math.floor(-2.5), math.ceil(-2.5), math.trunc(-2.5), int(2.9999))
+print(1e22, 1e21, 1e-4, 0.0001, 12345678901234567890.0, 1.0e-10, 5e-324, 1.7976931348623157e308)
+print(float(10**20), float(2**63), 0.1 * 3, 1/7)
+print(f"{1.5:e}", f"{1234.5678:.2e}", f"{0.000012345:g}", f"{123456789.0:g}", f"{1.5:%}", f"{2.0:.0f}")
+print(hash(0.5), hash(-0.0), hash(float('inf')), hash(1.5) == hash(3/2))
+print(math.sqrt(2), math.pi, math.e, math.isnan(float('nan')), math.isinf(1e309))
