@@ -1,0 +1,5 @@
+print(1.0, 10.0, 1.5e300, 2.5e-300, 1e-320, .0, 0., 1e0, 3.0e+2)
+print(1j * 1j, (1 + 2j) * (3 - 4j), (1 + 2j) / (1 - 1j), abs(3 + 4j), (2j) ** 2)
+print(complex(1, 2), complex("3+4j"), complex(2), (1 + 2j).real, (1 + 2j).imag, (1 + 2j).conjugate())
+print(1 + 2j == complex(1, 2), 1j == 1, 0j == 0, hash(1 + 0j) == hash(1))
+print(float("1e500"), float("-1e500"), 1e500 - 1e500)
