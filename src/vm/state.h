@@ -91,4 +91,12 @@ OuObject *OuImport_ImportModule(const char *name);
 OuObject *OuImport_ImportModuleLevel(OuObject *name, OuObject *globals, OuObject *locals,
                                      OuObject *fromlist, int level);
 OuObject *OuImport_GetModule(OuObject *name);     /* from sys.modules, new ref or NULL */
+char *OuImport_ReadFile(const char *path, Ou_ssize_t *len);  /* malloc'd, NUL-terminated; NULL + OSError */
+char *OuImport_FindModuleFile(const char *name);  /* for -m: malloc'd path or NULL + ImportError */
+
+/* Exit status for a pending SystemExit (printing its message), or 1 after
+   printing any other pending exception (src/vm/run.c). */
+int Ou_HandleUncaught(void);
+/* A fresh __main__ module's dict (borrowed from sys.modules['__main__']). */
+OuObject *Ou_MainDict(const char *file);
 #endif

@@ -1,0 +1,2 @@
+import _circ2
+X = 1

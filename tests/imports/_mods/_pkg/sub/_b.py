@@ -1,0 +1,1 @@
+B = __name__ + " in " + __package__
