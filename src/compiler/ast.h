@@ -682,6 +682,9 @@ const char *OuAst_pattern_name(int kind);
 /* ast.dump(tree) text (no attributes, no indent), malloc'd; caller frees.
    NULL when out of memory. Implemented in ast_dump.c. */
 char *OuAst_Dump(OuAst_mod *mod);
+/* Same with include_attributes (lineno, col_offset, end_lineno,
+   end_col_offset) when include_attributes is non-zero. */
+char *OuAst_DumpEx(OuAst_mod *mod, int include_attributes);
 
 /* Looks up a Unicode character by name (for "\N{...}" escapes); name is
    not NUL-terminated. Returns 1 and sets *cp when found, 0 otherwise.

@@ -71,6 +71,48 @@ typedef struct {
     char suppress_context;
 } OuBaseExceptionObject;
 
+/* Layouts of the built-in exception classes that carry extra fields
+   (src/objects/exceptions.c). Fields are owned references or NULL. */
+typedef struct {
+    OuBaseExceptionObject base;
+    OuObject *msg, *filename, *lineno, *offset, *text, *end_lineno, *end_offset;
+    OuObject *print_file_and_line;
+} OuSyntaxErrorObject;
+typedef struct { OuBaseExceptionObject base; OuObject *msg, *name, *path; } OuImportErrorObject;
+typedef struct {
+    OuBaseExceptionObject base;
+    OuObject *myerrno, *strerror, *filename, *filename2;
+    Ou_ssize_t written;        /* BlockingIOError.characters_written, -1 if unset */
+} OuOSErrorObject;
+typedef struct { OuBaseExceptionObject base; OuObject *value; } OuStopIterationObject;
+typedef struct { OuBaseExceptionObject base; OuObject *code; } OuSystemExitObject;
+typedef struct { OuBaseExceptionObject base; OuObject *name; } OuNameErrorObject;
+typedef struct { OuBaseExceptionObject base; OuObject *obj, *name; } OuAttributeErrorObject;
+typedef struct {
+    OuBaseExceptionObject base;
+    OuObject *encoding, *object, *reason;
+    Ou_ssize_t start, end;
+} OuUnicodeErrorObject;
+typedef struct { OuBaseExceptionObject base; OuObject *msg, *excs; /* str, tuple */ } OuBaseExceptionGroupObject;
+
+/* Conveniences (src/core/errors.c, src/objects/exceptions.c) */
+OuObject *OuException_New(OuObject *type, OuObject *const *args, Ou_ssize_t nargs); /* type(*args) */
+void OuErr_SetKeyError(OuObject *key);               /* KeyError(key), safe for tuple keys */
+void OuErr_SetStopIterationValue(OuObject *value);   /* StopIteration(value), safe for tuples */
+/* ImportError / ModuleNotFoundError with msg and the name= / path= keywords (NULL = None). */
+void OuErr_SetImportError(OuObject *type, OuObject *msg, OuObject *name, OuObject *path);
+/* AttributeError(msg) with .name and .obj filled (both may be NULL). */
+void OuErr_SetAttributeError(OuObject *obj, OuObject *name, OuObject *msg);
+/* "'T' object has no attribute 'x'" with .name/.obj set; returns NULL. */
+OuObject *OuErr_NoAttribute(OuObject *obj, OuObject *name);
+/* Print exc (with its chain) to `file` (a file-like object with write()); 0 ok, -1 error. */
+int OuErr_DisplayToFile(OuObject *exc, OuObject *file);
+/* Write a str / a C string to sys.stderr (or file), ignoring errors. */
+void OuErr_WriteStderr(const char *s);
+OuObject *OuErr_ProgramTextObject(OuObject *filename, int lineno); /* source line (new ref) or NULL, no error */
+/* The SIGINT handler installed at start-up notes the signal here. */
+void OuErr_SetInterrupt(void);
+
 /* Built-in exception types: OuExc_<Name> are OuObject* pointing at static types. */
 #define OU_FOR_EACH_EXCEPTION(X) \
     X(BaseException) X(BaseExceptionGroup) X(Exception) X(ExceptionGroup) \
@@ -97,6 +139,39 @@ typedef struct {
 #define OU_DECLARE_EXC(name) extern OuObject *OuExc_##name;
 OU_FOR_EACH_EXCEPTION(OU_DECLARE_EXC)
 #undef OU_DECLARE_EXC
+
+/* ---- additions by the exceptions helper (src/core/errors.c, traceback.c, exceptions.c) ---- */
+/* OSError subclass from errno with filename and filename2 (either may be NULL). */
+OuObject *OuErr_SetFromErrnoWithFilenameObjects(OuObject *type, OuObject *filename, OuObject *filename2);
+/* Make a ready-made exception instance pending, chaining the handled one as
+   __context__. Steals exc; NULL is a no-op (its creation error stays pending). */
+void OuErr_SetInstance(OuObject *exc);
+/* Warning with a str message; -1 if it was turned into an exception. */
+int OuErr_WarnObject(OuObject *category, OuObject *msg, Ou_ssize_t stacklevel) OU_WUR;
+/* Install SIGINT -> KeyboardInterrupt, ignore SIGPIPE/SIGXFSZ (start-up). */
+void OuErr_InstallSignalHandlers(void);
+/* When set (by the signal module), OuErr_CheckSignals calls it after a
+   signal was noted; it runs the Python-level handlers (-1 if one raised). */
+extern int (*OuErr_SignalHook)(void);
+/* Write a str object to sys.stderr (fd 2 if that fails), ignoring errors. */
+void OuErr_WriteStderrObject(OuObject *s);
+/* If exc is a SystemExit: compute the process exit status (None -> 0,
+   int -> itself, other -> printed to stderr, 1), store it in *status and
+   return 1; otherwise return 0. OuErr_Print calls it, then Ou_Finalize() and
+   exit(status), as CPython's PyErr_Print does: callers wanting to handle
+   SystemExit themselves call this first. */
+int OuErr_HandleSystemExit(OuObject *exc, int *status);
+/* New UnicodeDecodeError / UnicodeEncodeError instances (not raised). */
+OuObject *OuUnicodeDecodeError_Create(const char *encoding, const char *object, Ou_ssize_t length,
+                                      Ou_ssize_t start, Ou_ssize_t end, const char *reason);
+OuObject *OuUnicodeEncodeError_Create(const char *encoding, OuObject *object,
+                                      Ou_ssize_t start, Ou_ssize_t end, const char *reason);
+/* Add every built-in exception type, plus the aliases EnvironmentError and
+   IOError (= OSError), to a builtins dict. */
+int OuExc_AddToBuiltins(OuObject *builtins_dict) OU_WUR;
+/* Like OuErr_WriteUnraisable with the header "Exception ignored <msg>: <repr(obj)>"
+   (msg NULL = "in"; obj NULL = no ": <repr>"). Consumes the pending exception. */
+void OuErr_WriteUnraisableMsg(const char *msg, OuObject *obj);
 
 int OuExc_Init(void) OU_WUR;   /* readies the exception types, fills OuExc_* */
 

@@ -39,12 +39,12 @@
     X(utf_8) X(key) X(reverse) X(default) X(top) X(copy) X(join) X(format) X(args) X(msg)
 
 typedef struct {
-#define OU_NAME_FIELD(n) OuObject *n;
+#define OU_NAME_FIELD(n) OuObject *id_##n;   /* prefixed: some names are C keywords */
     OU_FOR_EACH_NAME(OU_NAME_FIELD)
 #undef OU_NAME_FIELD
-    OuObject *empty;        /* "" */
+    union { OuObject *empty, *id_empty; };  /* "": ou_names.empty or OU_ID(empty) */
 } OuNames;
 extern OuNames ou_names;
-#define OU_ID(n) (ou_names.n)
+#define OU_ID(n) (ou_names.id_##n)
 int OuNames_Init(void) OU_WUR;
 #endif

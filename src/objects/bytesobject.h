@@ -28,6 +28,11 @@ OuObject *OuBytes_FromObject(OuObject *o);       /* bytes(o) */
 int OuBytes_Resize(OuObject **b, Ou_ssize_t newsize) OU_WUR; /* only while refcnt == 1 */
 OuObject *OuBytes_Repr(OuObject *b, int smartquotes);
 OuObject *OuByteArray_FromStringAndSize(const char *s, Ou_ssize_t n);
+int OuByteArray_Resize(OuObject *ba, Ou_ssize_t newsize) OU_WUR;  /* BufferError while exported */
+#define OU_BYTEARRAY_DATA(o) (((OuByteArrayObject *)(o))->data)
+extern OuTypeObject OuBytesIter_Type, OuByteArrayIter_Type;
+OuObject *OuBytes_Concat(OuObject *a, OuObject *b);
+OuObject *OuBytes_Join(OuObject *sep, OuObject *iterable);
 
 /* Buffer protocol (simplified PEP 3118). */
 typedef struct OuBuffer {

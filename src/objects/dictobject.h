@@ -59,6 +59,7 @@ typedef struct {
     Ou_hash_t hash;            /* frozenset only, -1 until computed */
     OuSetEntry smalltable[8];
     OuObject *weakreflist;
+    Ou_ssize_t finger;         /* where set.pop() resumes its scan (added) */
 } OuSetObject;
 extern OuTypeObject OuSet_Type, OuFrozenSet_Type;
 #define OuSet_Check(o) OuObject_TypeCheck(o, &OuSet_Type)
@@ -72,4 +73,21 @@ int OuSet_Contains(OuObject *set, OuObject *key); /* -1 on error */
 Ou_ssize_t OuSet_Size(OuObject *set);
 int OuSet_Update(OuObject *set, OuObject *iterable) OU_WUR;
 int OuSet_Next(OuObject *set, Ou_ssize_t *pos, OuObject **key); /* borrowed */
+
+/* ---- additions (containers) ---- */
+int OuDict_Init(void) OU_WUR;  /* readies dict, its views and iterators, mappingproxy, set, frozenset */
+/* OuDict_Next that also gives the stored hash of the key. */
+int OuDict_NextWithHash(OuObject *d, Ou_ssize_t *pos, OuObject **key, OuObject **value, Ou_hash_t *hash);
+/* Entry-slot access for views and iterators (dictviews.c): the number of entry
+   slots in use (live or deleted) and the key/value of slot i (borrowed);
+   returns 0 for a deleted or out-of-range slot. */
+Ou_ssize_t OuDict_EntryCount(OuObject *d);
+int OuDict_EntryAt(OuObject *d, Ou_ssize_t i, OuObject **key, OuObject **value);
+OuObject *OuDictView_New(OuObject *dict, OuTypeObject *view_type);   /* keys()/values()/items() */
+OuObject *OuDictIter_New(OuObject *dict, OuTypeObject *iter_type);   /* one of the 6 iterator types */
+extern OuTypeObject OuDictRevIterKey_Type, OuDictRevIterValue_Type, OuDictRevIterItem_Type;
+extern OuTypeObject OuSetIter_Type;
+#define OuDictKeys_Check(o) OuObject_TypeCheck(o, &OuDictKeys_Type)
+#define OuDictItems_Check(o) OuObject_TypeCheck(o, &OuDictItems_Type)
+#define OuDictViewSet_Check(o) (OuDictKeys_Check(o) || OuDictItems_Check(o))
 #endif

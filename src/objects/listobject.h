@@ -46,4 +46,24 @@ OuObject *OuTuple_GetSlice(OuObject *t, Ou_ssize_t lo, Ou_ssize_t hi);
 int OuTuple_Resize(OuObject **t, Ou_ssize_t n) OU_WUR;  /* only for fresh tuples */
 extern OuObject *ou_empty_tuple;
 int OuList_Init(void) OU_WUR;
+
+/* Iterators over lists and tuples; the VM may specialise FOR_ITER on them.
+   seq is NULL once the iterator is exhausted. */
+typedef struct {
+    OuObject_HEAD
+    Ou_ssize_t index;
+    OuObject *seq;
+} OuListIterObject;
+extern OuTypeObject OuListIter_Type, OuListRevIter_Type, OuTupleIter_Type;
+OuObject *OuList_Iter(OuObject *list);
+OuObject *OuTuple_Iter(OuObject *tuple);
+/* list(iterable) / tuple(iterable) with the fast paths for lists and tuples. */
+OuObject *OuList_FromIterable(OuObject *iterable);
+OuObject *OuTuple_FromIterable(OuObject *iterable);
+/* Stable sort of a list, as list.sort(key=keyfunc, reverse=reverse); keyfunc may be NULL/None. */
+int OuList_SortWithKey(OuObject *list, OuObject *keyfunc, int reverse) OU_WUR;
+/* Stable in-place sort of keys[0..n) by '<' (listsort.c); values, when not
+   NULL, is permuted along with keys. -1 with an exception if a comparison fails
+   (the arrays then hold a permutation of their original contents). */
+int OuSort_Objects(OuObject **keys, OuObject **values, Ou_ssize_t n) OU_WUR;
 #endif

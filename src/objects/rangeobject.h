@@ -23,6 +23,9 @@ int OuSlice_Unpack(OuObject *slice, Ou_ssize_t *start, Ou_ssize_t *stop, Ou_ssiz
 Ou_ssize_t OuSlice_AdjustIndices(Ou_ssize_t length, Ou_ssize_t *start, Ou_ssize_t *stop, Ou_ssize_t step);
 int OuSlice_GetIndicesEx(OuObject *slice, Ou_ssize_t length, Ou_ssize_t *start, Ou_ssize_t *stop,
                          Ou_ssize_t *step, Ou_ssize_t *slicelength) OU_WUR;
+/* An index argument such as list.index's start/stop: clamped to a machine
+   integer; TypeError "slice indices must be integers or have an __index__ method". */
+int OuSlice_IndexNotNone(OuObject *v, Ou_ssize_t *out) OU_WUR;
 
 extern OuObject ou_none_struct, ou_notimplemented_struct, ou_ellipsis_struct;
 extern OuTypeObject OuNone_Type, OuNotImplemented_Type, OuEllipsis_Type;
@@ -36,4 +39,8 @@ extern OuTypeObject OuEnumerate_Type, OuZip_Type, OuMap_Type, OuFilter_Type, OuR
 extern OuTypeObject OuSeqIter_Type, OuCallIter_Type;
 OuObject *OuSeqIter_New(OuObject *seq);          /* iteration via __getitem__ */
 OuObject *OuCallIter_New(OuObject *callable, OuObject *sentinel);
+
+/* ---- additions (containers) ---- */
+int OuRange_Init(void) OU_WUR;  /* readies range, slice, singletons' types and the iterators above */
+extern OuTypeObject OuLongRangeIter_Type;   /* "longrange_iterator" (bounds beyond 64 bits) */
 #endif

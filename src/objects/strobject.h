@@ -81,5 +81,15 @@ int OuStrBuilder_AppendSubstr(OuStrBuilder *b, OuObject *s, Ou_ssize_t start, Ou
 OuObject *OuStrBuilder_Finish(OuStrBuilder *b);   /* consumes the builder */
 void OuStrBuilder_Discard(OuStrBuilder *b);
 
-int OuStr_Init(void) OU_WUR;
+/* Iterators over str: str_ascii_iterator for ASCII strings, str_iterator otherwise. */
+extern OuTypeObject OuStrIter_Type, OuStrAsciiIter_Type;
+/* Case conversion of a whole str (full Unicode mappings). */
+OuObject *OuStr_Lower(OuObject *s);
+OuObject *OuStr_Upper(OuObject *s);
+/* s.split(sep, maxsplit): sep NULL splits on whitespace. */
+OuObject *OuStr_Split(OuObject *s, OuObject *sep, Ou_ssize_t maxsplit);
+/* format(s, spec) for a str value (the string format mini-language). */
+OuObject *OuStr_FormatSpec(OuObject *s, OuObject *spec);
+
+int OuStr_Init(void) OU_WUR;   /* readies str, its iterators, bytes, bytearray and theirs */
 #endif

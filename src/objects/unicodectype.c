@@ -79,7 +79,8 @@ const char *OuUnicode_Version(void) { return OU_UCD_VERSION; }
 /* Expand one stored mapping m of c into out; returns the number of code points. */
 static int expand(uint32_t c, int32_t m, uint32_t *out)
 {
-    if (!(m & (1 << 30))) {
+    /* negative deltas have bit 31 set; only m >= 1<<30 marks an ext entry */
+    if (m < (1 << 30)) {
         out[0] = (uint32_t)((int32_t)c + m);
         return 1;
     }
@@ -96,13 +97,13 @@ int OuUnicode_ToFoldedFull(uint32_t c, uint32_t *out) { return expand(c, OuUnico
 
 uint32_t OuUnicode_ToLower(uint32_t c)
 {
-    uint32_t buf[4];
+    uint32_t buf[4] = {0};
     OuUnicode_ToLowerFull(c, buf);
     return buf[0];
 }
 uint32_t OuUnicode_ToUpper(uint32_t c)
 {
-    uint32_t buf[4];
+    uint32_t buf[4] = {0};
     OuUnicode_ToUpperFull(c, buf);
     return buf[0];
 }
