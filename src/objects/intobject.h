@@ -50,5 +50,8 @@ extern OuObject *ou_true, *ou_false;            /* the two bool singletons */
 #define OU_RETURN_TRUE return OU_NEWREF(OU_TRUE)
 #define OU_RETURN_FALSE return OU_NEWREF(OU_FALSE)
 static inline OuObject *OuBool_FromLong(long v) { return OU_NEWREF(v ? OU_TRUE : OU_FALSE); }
+/* Additions (numbers helper): */
+OuObject *OuInt_FromObject(OuObject *o);        /* int(o) semantics (no base) */
+int OuInt_CompareDouble(OuObject *i, double d); /* sign of i - d: -1, 0, 1; 2 if d is NaN */
 int OuInt_Init(void) OU_WUR;                    /* small-int cache, bools */
 #endif
