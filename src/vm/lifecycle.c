@@ -9,6 +9,7 @@
 #include "objects/typeobject.h"
 #include "modules/modules.h"
 #include "vm/eval.h"
+#include "vm/frame.h"
 #include <limits.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -41,6 +42,7 @@ void OuThreadState_Delete(OuThreadState *ts)
     OU_XDECREF(ts->curexc);
     OU_XDECREF(ts->dict);
     OU_XDECREF(ts->repr_stack);
+    OuFrame_FiniThread(ts);
     free(ts);
 }
 
@@ -103,7 +105,7 @@ int Ou_Initialize(int argc, char **argv)
     if (!ts)
         return -1;
     ou_tstate = ts;
-    if (OuStr_Init() < 0 || OuNames_Init() < 0 || OuTypes_Init() < 0 || OuInt_Init() < 0 ||
+    if (OuStr_Init() < 0 || OuNames_Init() < 0 || OuTypes_Init() < 0 || OuDescr_Init() < 0 || OuInt_Init() < 0 || OuFloat_Init() < 0 ||
         OuList_Init() < 0 || OuDict_Init() < 0 || OuRange_Init() < 0 || OuExc_Init() < 0 ||
         OuEval_Init() < 0)
         return -1;
