@@ -329,15 +329,6 @@ static OuObject *builtin_format(OuObject *self, OuObject *const *args, Ou_ssize_
 
 /* ---- attributes ----------------------------------------------------------- */
 
-static int check_attr_name(const char *fn, OuObject *name)
-{
-    if (!OuStr_Check(name)) {
-        OuErr_Format(OuExc_TypeError, "%s(): attribute name must be string, not '%s'", fn, OU_TYPE_NAME(name));
-        return -1;
-    }
-    return 0;
-}
-
 static OuObject *builtin_getattr(OuObject *self, OuObject *const *args, Ou_ssize_t nargs, OuObject *kwnames)
 {
     if (OuArg_NoKeywords("getattr", kwnames) < 0)
