@@ -76,4 +76,22 @@ OuObject *OuDescr_NewMember(OuTypeObject *type, const OuMemberDef *m);
 OuObject *OuDescr_NewGetSet(OuTypeObject *type, const OuGetSetDef *gs);
 OuObject *OuClassMethod_New(OuObject *callable);
 OuObject *OuStaticMethod_New(OuObject *callable);
+
+/* ---- additions by the descriptors helper (descriptors.c, cfunction.c) ---- */
+/* classmethod and staticmethod instances share this layout. */
+typedef struct {
+    OuObject_HEAD
+    OuObject *cm_callable;
+    OuObject *cm_dict;         /* instance __dict__ (functools.wraps-style attributes) */
+} OuClassMethodObject;
+typedef struct {
+    OuObject_HEAD
+    OuObject *prop_get, *prop_set, *prop_del, *prop_doc; /* NULL = absent (doc: None) */
+    OuObject *prop_name;       /* set by __set_name__, or NULL */
+    int getter_doc;            /* __doc__ was taken from fget */
+} OuPropertyObject;
+/* Like OuCFunction_CallDef; arity errors name the method "<owner qualname>.<name>()"
+   (owner NULL: just "<name>()"). Used by method descriptors. */
+OuObject *OuCFunction_CallDefOwner(const OuMethodDef *ml, OuTypeObject *owner, OuObject *self,
+                                   OuObject *const *args, Ou_ssize_t nargs, OuObject *kwnames);
 #endif
