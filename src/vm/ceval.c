@@ -2665,10 +2665,12 @@ error:
         OuErr_SetString(OuExc_SystemError, "error return without exception set");
     OuTraceBack_Here(f);
 exception_unwind:
+    /* The handler is found from where execution is (RERAISE may have set
+       f->lasti back to the original raise, for the traceback only). */
     kwnames = NULL;
     {
         OuExcEntry e;
-        if (find_handler(co, f->lasti, &e)) {
+        if (find_handler(co, (int)(ip - first_instr) - 1, &e)) {
             OuObject **target = STACK_BASE() + e.depth;
             while (sp > target) {
                 OuObject *v = POP();
