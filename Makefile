@@ -49,7 +49,7 @@ test: all
 	@sh scripts/runtests.sh build/ouro
 
 test-asan: asan
-	@ASAN_OPTIONS=detect_leaks=0 sh scripts/runtests.sh build/asan/ouro
+	@ASAN_OPTIONS=detect_leaks=0:allocator_may_return_null=1 sh scripts/runtests.sh build/asan/ouro
 
 run: all
 	build/ouro examples/tour.py

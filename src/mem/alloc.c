@@ -86,7 +86,42 @@ void OuObject_Free(void *p)
 }
 
 /* Called when a reference count drops to zero. */
+/* Deallocation depth guard: freeing a deeply nested structure (a list of a
+   list of ...) would recurse once per level in C. Past OU_DEALLOC_MAX_DEPTH
+   nested deallocations, objects whose count reached zero are parked in a
+   per-thread array and freed by the outermost ou_dealloc, one level deep. */
+#define OU_DEALLOC_MAX_DEPTH 500
+
+static _Thread_local int dealloc_depth;
+static _Thread_local OuObject **dealloc_parked;
+static _Thread_local Ou_ssize_t dealloc_nparked, dealloc_cap;
+
+/* Park o for later; 0 on success, -1 if the array cannot grow. */
+static int dealloc_park(OuObject *o)
+{
+    if (dealloc_nparked == dealloc_cap) {
+        Ou_ssize_t cap = dealloc_cap ? dealloc_cap * 2 : 256;
+        OuObject **a = realloc(dealloc_parked, (size_t)cap * sizeof *a);
+        if (!a)
+            return -1;
+        dealloc_parked = a;
+        dealloc_cap = cap;
+    }
+    dealloc_parked[dealloc_nparked++] = o;
+    return 0;
+}
+
 void ou_dealloc(OuObject *o)
 {
+    if (dealloc_depth >= OU_DEALLOC_MAX_DEPTH && dealloc_park(o) == 0)
+        return;
+    dealloc_depth++;
     OU_TYPE(o)->tp_dealloc(o);
+    if (dealloc_depth == 1) {
+        while (dealloc_nparked > 0) {
+            OuObject *p = dealloc_parked[--dealloc_nparked];
+            OU_TYPE(p)->tp_dealloc(p);
+        }
+    }
+    dealloc_depth--;
 }
